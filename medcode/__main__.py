@@ -1,0 +1,5 @@
+import sys
+
+from medcode.cli import main
+
+sys.exit(main())

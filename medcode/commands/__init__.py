@@ -1,0 +1,1 @@
+"""Sub-commands of `medcode`; every module here is registered automatically."""
