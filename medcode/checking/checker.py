@@ -171,7 +171,7 @@ def check(answer, key, points: float = 1.0, ordered: bool = False, system: str |
         else:
             findings.append(Finding("extra_code", f"{code} is not supported by the documentation as the item describes it, "
                                     "or it repeats a condition another code already covers.", code))
-        if record is not None and not record.billable:
+        if record is not None and not record.billable and matched_a.get(ai, (0, ""))[1] != "exact":
             findings.append(Finding("not_billable", f"{code} is a {record.kind} heading, not a reportable code: "
                                     "report a code to its full number of characters.", code))
     if ai_missing := [si for si in range(len(slots)) if si not in matched_s]:
@@ -180,11 +180,11 @@ def check(answer, key, points: float = 1.0, ordered: bool = False, system: str |
                                     "documentation and follow every 'use additional code' and 'code first' note."))
 
     exact_key = {ai for ai, (_, rel) in matched_a.items() if rel == "exact"}
-    conflicts = 0
+    conflicts = 0  # penalised only where neither code is already an extra code
     for i, a in enumerate(valid):
         for j, b in enumerate(valid):
             if i < j and not {i, j} <= exact_key and (_excludes1_conflict(a, b) or _excludes1_conflict(b, a)):
-                conflicts += 1
+                conflicts += i in matched_a and j in matched_a
                 findings.append(Finding("excludes1", f"{a.code} and {b.code} are never reported together: an Excludes1 note "
                                         "says one condition is not coded with the other.", f"{a.code},{b.code}"))
 

@@ -1,0 +1,1 @@
+"""Batch grading around nbgrader: run its commands, record every submission's outcome, report."""

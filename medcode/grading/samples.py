@@ -1,0 +1,75 @@
+"""The demo class: synthetic submissions made from the released notebook and a spec.
+
+`data/sample_submissions/students.yaml` says what each synthetic student typed;
+`write_submissions` turns the current release into their notebooks, so the
+fixtures always match what students are given.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from medcode.paths import DATA_DIR, PROJECT_ROOT
+
+SAMPLES_DIR = DATA_DIR / "sample_submissions"
+
+
+def load_spec(path: Path = SAMPLES_DIR / "students.yaml") -> dict:
+    spec = yaml.safe_load(path.read_text())
+    ids = [s["id"] for s in spec["students"]]
+    if len(ids) != len(set(ids)):
+        raise ValueError("student ids in the sample spec repeat")
+    return spec
+
+
+def answer_line(item: str, answer) -> str:
+    return f"{item} = {json.dumps(answer)}"
+
+
+def _fill(nb, student: dict):
+    answers = student.get("answers", {})
+    replace = student.get("replace_cells", {})
+    deleted = set(student.get("delete_cells", []))
+    kept = []
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if grade_id in deleted:
+            continue
+        item = grade_id.removesuffix("-answer")
+        if grade_id in replace:
+            cell.source = replace[grade_id].rstrip("\n")
+        elif grade_id.endswith("-answer") and item in answers:
+            cell.source = answer_line(item, answers[item])
+        kept.append(cell)
+    nb.cells = kept
+    return nb
+
+
+def write_submissions(dest: Path, spec: dict | None = None, release_root: Path = PROJECT_ROOT / "release") -> list[str]:
+    """Write every sample student's submission under dest/<student>/<assignment>/; returns the ids."""
+    spec = spec or load_spec()
+    assignment = spec["assignment"]
+    release_nb = release_root / assignment / f"{assignment}.ipynb"
+    for student in spec["students"]:
+        folder = dest / student["id"] / assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{assignment}.ipynb"
+        if "raw" in student:
+            target.write_text(student["raw"])
+            continue
+        nb = _fill(nbformat.read(release_nb, as_version=4), student)
+        nbformat.write(nb, target)
+    return [s["id"] for s in spec["students"]]
+
+
+def expected_outcomes(spec: dict | None = None) -> dict[str, dict]:
+    spec = spec or load_spec()
+    return {s["id"]: s["expect"] for s in spec["students"]}
+
+
+if __name__ == "__main__":
+    print(write_submissions(SAMPLES_DIR / "submitted"))
