@@ -119,7 +119,7 @@ def check(answer, key, points: float = 1.0, ordered: bool = False, system: str |
     broken_seventh: list[tuple[str, CodeRecord]] = []
     raw_answers = _as_list(answer)
     if not raw_answers:
-        findings.append(Finding("missing_code", "No code was given; type a code between the quotes."))
+        return CheckResult(0.0, float(points), [Finding("missing_code", "No code was given; type a code between the quotes.")])
     for raw in raw_answers:
         code = cs.normalize(raw)
         if not cs.well_formed(code):
@@ -219,10 +219,13 @@ def _message(rule: str, code: str, record: CodeRecord | None) -> str:
 
 
 def infer_system(code: str) -> str:
-    """The code system a key code belongs to, from its shape."""
+    """The code system a code belongs to: the first whose shape fits and that has it,
+    else the first whose shape fits (PCS B2111ZZ also has the shape of a CM code)."""
     flat = str(code).strip().upper().replace(".", "")
-    for name in codesets.SYSTEMS:
+    shaped = [name for name in codesets.SYSTEMS
+              if hasattr(codesets.system(name), "claims") and codesets.system(name).claims(flat)]
+    for name in shaped:
         module = codesets.system(name)
-        if hasattr(module, "claims") and module.claims(flat):
+        if module.exists(module.normalize(code)):
             return name
-    return codesets.DEFAULT_SYSTEM
+    return shaped[0] if shaped else codesets.DEFAULT_SYSTEM
