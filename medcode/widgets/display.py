@@ -35,18 +35,41 @@ def notes_table(code: str, kinds: tuple[str, ...] | None = None) -> pd.DataFrame
 
 
 def chapter_chart():
-    """Bar chart of billable codes per chapter (log scale: chapter 19 dwarfs the rest)."""
-    import matplotlib.pyplot as plt
+    """Bar chart of billable codes per chapter (log scale: chapter 19 dwarfs the rest).
+
+    Built on a bare Figure, not pyplot, so a notebook shows it exactly once.
+    """
+    from matplotlib.figure import Figure
 
     table = chapter_table()
-    fig, ax = plt.subplots(figsize=(9, 5))
+    fig = Figure(figsize=(9, 5))
+    ax = fig.subplots()
     labels = [f"{n} {r}" for n, r in zip(table.index, table["range"])]
     ax.barh(labels[::-1], table["billable_codes"][::-1], color="#3b7dd8")
     ax.set_xscale("log")
     ax.set_xlabel("billable codes (log scale)")
     ax.set_title("ICD-10-CM FY2026: billable codes per chapter")
     fig.tight_layout()
-    return fig
+    return Picture(fig, "ICD-10-CM FY2026: billable codes per chapter (bar chart)")
+
+
+class Picture:
+    """A matplotlib Figure shown once as PNG, with a stable text form for nbval."""
+
+    def __init__(self, figure, title: str):
+        self.figure, self.title = figure, title
+
+    def _repr_png_(self) -> bytes:
+        import io
+
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        buffer = io.BytesIO()
+        FigureCanvasAgg(self.figure).print_png(buffer)
+        return buffer.getvalue()
+
+    def __repr__(self) -> str:
+        return f"<{self.title}>"
 
 
 def children_table(code: str) -> pd.DataFrame:
