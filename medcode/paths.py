@@ -16,3 +16,14 @@ def cache_dir() -> Path:
     path = Path(root)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def publish(tmp: Path | str, path: Path) -> None:
+    """Move a freshly built cache file into place atomically, readable by every user,
+    and remove older builds of the same index (same name up to the first dash)."""
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)  # atomic: parallel graders never see half an index
+    stem = path.name.split("-")[0]
+    for old in path.parent.glob(f"{stem}-*.sqlite"):
+        if old != path:
+            old.unlink(missing_ok=True)

@@ -16,6 +16,9 @@ from medcode.codesets.record import CodeError, CodeRecord, InvalidCodeFormat, No
 
 SYSTEMS = {
     "icd10cm": "medcode.codesets.icd10cm",
+    "icd10pcs": "medcode.codesets.icd10pcs",
+    "hcpcs": "medcode.codesets.hcpcs",
+    "cpt": "medcode.codesets.cpt",
 }
 DEFAULT_SYSTEM = "icd10cm"
 

@@ -6,9 +6,8 @@ import re
 import sqlite3
 from functools import lru_cache
 
-from medcode.codesets import icd10cm_index
+from medcode.codesets import icd10cm_index, icd10cm_search
 from medcode.codesets.record import CodeRecord, InvalidCodeFormat, Note, UnknownCode
-from medcode.codesets.search_text import STOPWORDS, expand
 
 SYSTEM = "icd10cm"
 FISCAL_YEAR = icd10cm_index.FISCAL_YEAR
@@ -89,10 +88,6 @@ def count_billable() -> int:
     return _db().execute("SELECT count(*) FROM items WHERE billable=1").fetchone()[0]
 
 
-def _fts_query(tokens: list[str], joiner: str) -> str:
-    return f" {joiner} ".join(f'"{t}"*' if i == len(tokens) - 1 else f'"{t}"' for i, t in enumerate(tokens))
-
-
 def search(query: str, limit: int = 10) -> list[CodeRecord]:
     """Codes ranked for a person's words, a code, or a code prefix."""
     text = query.strip()
@@ -101,19 +96,9 @@ def search(query: str, limit: int = 10) -> list[CodeRecord]:
     code_like = normalize(text).rstrip(".")
     if re.fullmatch(r"[A-Z][0-9][0-9A-Z]?(\.[0-9A-Z]{0,4})?", code_like):
         rows = _db().execute(
-            "SELECT code FROM items WHERE kind NOT IN ('chapter','block') AND (code = ? OR nodot LIKE ?) "
-            "ORDER BY code != ?, billable DESC, ord LIMIT ?",
-            (code_like, code_like.replace(".", "") + "%", code_like, limit)).fetchall()
+            "SELECT code FROM items WHERE kind NOT IN ('chapter','block') AND (code = ? OR nodot GLOB ?) "
+            "ORDER BY code != ?, billable DESC, ord LIMIT ?",  # GLOB, unlike LIKE, uses the index
+            (code_like, code_like.replace(".", "") + "*", code_like, limit)).fetchall()
         if rows:
             return [get(r[0]) for r in rows]
-    tokens = [t for t in expand(text) if t not in STOPWORDS] or expand(text)
-    if not tokens:
-        return []
-    for joiner in ("AND", "OR"):
-        rows = _db().execute(
-            "SELECT f.code FROM fts f JOIN items i ON i.code = f.code WHERE fts MATCH ? "
-            "ORDER BY bm25(fts, 0, 10.0, 4.0) - 0.5 * i.billable + 0.02 * length(i.description) LIMIT ?",
-            (_fts_query(tokens, joiner), limit)).fetchall()
-        if rows:
-            return [get(r[0]) for r in rows]
-    return []
+    return [get(code) for code in icd10cm_search.rank(_db(), text, limit)]

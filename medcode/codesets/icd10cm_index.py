@@ -16,10 +16,10 @@ import warnings
 from importlib.metadata import version
 from pathlib import Path
 
-from medcode.paths import cache_dir
-from medcode.codesets.search_text import index_terms
+from medcode.paths import cache_dir, publish
+from medcode.codesets.search_text import core_terms, index_terms, stems
 
-SCHEMA = 5
+SCHEMA = 6
 PACKAGE = "simple-icd-10-cm"
 FISCAL_YEAR = 2026  # CMS ICD-10-CM FY2026 with the April 2026 update
 
@@ -89,12 +89,14 @@ def build(path: Path) -> None:
         CREATE INDEX items_nodot ON items(nodot);
         CREATE TABLE notes (code TEXT, ord INTEGER, kind TEXT, text TEXT, extra TEXT);
         CREATE INDEX notes_code ON notes(code);
-        CREATE VIRTUAL TABLE fts USING fts5(code UNINDEXED, description, terms,
+        CREATE VIRTUAL TABLE fts USING fts5(code UNINDEXED, description, terms, context,
                                            tokenize='porter unicode61');
+        CREATE TABLE search (code TEXT PRIMARY KEY, words TEXT, terms TEXT, context TEXT);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         """
     )
     seen = set()
+    heading_text: dict[str, tuple[str, list[str]]] = {}  # code -> (description, terms) of headings
     for ord_, code in enumerate(cm.get_all_codes(True)):
         if code in seen:  # B20, F99, P84, R99, Z66 are listed as a block and as a category
             continue
@@ -111,8 +113,16 @@ def build(path: Path) -> None:
                          [(code, i, k, t, e) for i, (k, t, e) in enumerate(notes)])
         if kind in ("category", "subcategory", "code"):
             terms = [t for k, t, _ in notes if k in ("inclusion_term", "includes")]
-            conn.execute("INSERT INTO fts VALUES (?,?,?)",
-                         (code, index_terms(description), index_terms(" ; ".join(terms))))
+            heading_text[code] = (description, terms)
+            context = [text for a in cm.get_ancestors(code) if a != code and a in heading_text
+                       for text in (heading_text[a][0], *heading_text[a][1])]
+            conn.execute("INSERT INTO fts VALUES (?,?,?,?)",
+                         (code, index_terms(description), index_terms(" ; ".join(terms)),
+                          index_terms(" ; ".join(context))))
+            own = core_terms(description) + [c for t in terms for c in core_terms(t)]
+            conn.execute("INSERT INTO search VALUES (?,?,?,?)",
+                         (code, " ".join(stems(description)), "|".join(dict.fromkeys(own)),
+                          " ".join(dict.fromkeys(stems(" ".join(context))))))
     conn.executemany("INSERT INTO meta VALUES (?,?)", [
         ("package", f"{PACKAGE}=={version(PACKAGE)}"),
         ("fiscal_year", str(FISCAL_YEAR)),
@@ -121,4 +131,4 @@ def build(path: Path) -> None:
     ])
     conn.commit()
     conn.close()
-    os.replace(tmp, path)  # atomic: parallel graders never see half an index
+    publish(tmp, path)

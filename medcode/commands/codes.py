@@ -33,6 +33,8 @@ def show_code(args) -> int:
     print(f"  system: {record.system}   billable: {'yes' if record.billable else 'no (a heading: code further)'}")
     for code, description in record.parents:
         print(f"  in {code}: {description}")
+    for axis in record.extra.get("axes", []):
+        print(f"  character {axis['position']} {axis['axis']}: {axis['value']} = {axis.get('label') or '?'}")
     for note in record.notes:
         first, *rest = note.text.splitlines() or [""]
         print(f"  {note.kind.replace('_', ' ')} [{note.source}]: {first}")

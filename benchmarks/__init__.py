@@ -1,0 +1,1 @@
+"""Speed and quality figures for medcode, each printed next to a baseline."""
