@@ -22,13 +22,15 @@ import yaml
 from medcode.paths import DATA_DIR
 
 QUERIES = DATA_DIR / "search" / "queries.yaml"
+HELDOUT = DATA_DIR / "search" / "heldout.yaml"  # never used to tune the search
 K = 10
 
 
-def load_queries() -> list[dict]:
+def load_queries(path=QUERIES) -> list[dict]:
     """The query set: dicts with query, kind and answers (codes as strings)."""
-    items = yaml.safe_load(QUERIES.read_text())["queries"]
-    return [{**q, "query": str(q["query"]), "answers": [str(a) for a in q["answers"]]} for q in items]
+    items = yaml.safe_load(path.read_text())["queries"]
+    return [{"kind": "held-out", **q, "query": str(q["query"]), "answers": [str(a) for a in q["answers"]]}
+            for q in items]
 
 
 def _flat(code: str) -> str:
@@ -108,6 +110,9 @@ def main() -> None:
         print(f"vs {name}: recall x{ours['recall'] / max(base['recall'], 1e-9):.2f}, "
               f"median latency x{base['median_ms'] / ours['median_ms']:.1f} faster, "
               f"p95 latency x{base['p95_ms'] / ours['p95_ms']:.1f} faster")
+    heldout = load_queries(HELDOUT)
+    print(f"held-out set ({len(heldout)} queries written after tuning): " + ", ".join(
+        f"{name} {measure(run, heldout)['recall']:.1%}" for name, run in runs.items()))
 
 
 if __name__ == "__main__":
