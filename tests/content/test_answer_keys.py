@@ -9,6 +9,7 @@ import yaml
 
 from medcode import codesets
 from medcode.checking import check
+from medcode.checking.checker import infer_system
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "source").glob("*/*.ipynb"))
@@ -59,18 +60,24 @@ def quiz_questions():
 @pytest.mark.parametrize("lesson,question", list(quiz_questions()))
 def test_quiz_keys_are_billable_and_cite_a_guideline(lesson, question):
     for code in codes_of(question["key"]):
-        assert codesets.get(code).billable, f"{lesson}: {code} is not a reportable code"
-    assert re.match(r"[IV]+\.[A-Z]", question["guideline"])
+        record = codesets.get(code, system=question.get("system") or infer_system(code))
+        assert record.billable, f"{lesson}: {code} is not a reportable code"
+    # ICD-10-CM Official Guidelines (I.A.12.a), PCS guidelines (B3.1a), or a named CMS/AMA rule
+    assert re.match(r"([IV]+\.[A-Z]|[A-C]\d|PCS |MS-DRG|CMS |CPT |NCCI)", question["guideline"]), question["guideline"]
 
 
 LESSON_CALL = re.compile(r"""(?:code_anatomy|notes_table|code_card|children_table)\(\s*"([^"]+)\"""")
+# Every quoted code a lesson cell passes to the widgets or checks (e.g. PcsBuilder("0DTJ4ZZ"), group("J18.9"))
+QUOTED_CODE = re.compile(r"""["']([A-Z0-9]{3}\.[A-Z0-9]{1,4}|[0-9A-HJ-NP-Z]{7})["']""")
 
 
 def test_codes_shown_in_lessons_exist():
     found = 0
     for path in sorted((ROOT / "lessons").glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
-            for code in LESSON_CALL.findall(cell.source):
-                codesets.get(code)
+            if cell.cell_type != "code":
+                continue
+            for code in set(LESSON_CALL.findall(cell.source)) | set(QUOTED_CODE.findall(cell.source)):
+                codesets.get(code, system=infer_system(code))
                 found += 1
     assert found >= 5

@@ -38,3 +38,14 @@ def test_lesson_outputs_hold_no_error_or_memory_address(path):
         for out in cell.get("outputs", []):
             assert out.get("output_type") != "error", f"cell raised: {cell.source[:60]}"
             assert not re.search(r"0x[0-9a-f]{8,}", str(out.get("data", {}).get("text/plain", "")))
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_lists_the_objectives_the_program_gives_it(path):
+    from medcode.program import load_modules
+
+    wanted = next((ids for m in load_modules().values() for lesson, ids in m.lessons.items() if lesson == path.stem), None)
+    assert wanted, f"{path.stem} is not a lesson of any module in data/program/modules.yaml"
+    first = nbformat.read(path, as_version=4).cells[0].source
+    listed = set(re.findall(r"\b[A-Z]+(?:-[A-Z]+)*-\d+\b", first))
+    assert listed == set(wanted), f"objectives in the lesson {sorted(listed)} differ from the program {wanted}"
