@@ -21,7 +21,7 @@ from itertools import chain, zip_longest
 
 from medcode.codesets import icd10pcs_index
 from medcode.codesets.record import CodeRecord, InvalidCodeFormat, UnknownCode
-from medcode.codesets.search_text import STOPWORDS, words
+from medcode.codesets.search_text import STOPWORDS, expand, words
 
 SYSTEM = "icd10pcs"
 FISCAL_YEAR = icd10pcs_index.FISCAL_YEAR
@@ -193,9 +193,16 @@ def _match(tokens: list[str], joiner: str) -> str:
     return f" {joiner} ".join(f'"{t}"*' if i == len(tokens) - 1 else f'"{t}"' for i, t in enumerate(tokens))
 
 
+# Words for an approach (the 5th character) that people use instead of the PCS value's name.
+APPROACH_WORDS = {"open": "0", "percutaneous": "3", "laparoscopic": "4", "laparoscopy": "4",
+                  "thoracoscopic": "4", "arthroscopic": "4", "external": "X"}
+
+
 def search(query: str, limit: int = 10) -> list[CodeRecord]:
     """Codes for a code prefix (0DT), a procedure word from the Alphabetic Index
-    (appendectomy) or words of the title (resection appendix)."""
+    (appendectomy), words of the title (resection appendix) or everyday words
+    (laparoscopic appendectomy, total hip replacement): an approach word ranks
+    codes with that approach first."""
     text = normalize(query)
     if not text:
         return []
@@ -203,12 +210,15 @@ def search(query: str, limit: int = 10) -> list[CodeRecord]:
         found = codes_under(text, limit)
         if found:
             return [get(c) for c in found]
-    tokens = [t for t in words(text) if t not in STOPWORDS] or words(text)
+    approaches = {APPROACH_WORDS[w] for w in words(text) if w in APPROACH_WORDS}
+    terms = [w for w in expand(text, table_name="pcs-synonyms.yaml") if w not in APPROACH_WORDS]
+    tokens = [t for t in terms if t not in STOPWORDS] or terms
     if not tokens:
         return []
+    pool = limit * 20 if approaches else limit
     found: list[str] = []
     for joiner in ("AND", "OR"):  # all words first; any word only when that finds nothing
-        tables = [codes_under(prefix, limit) for (prefixes,) in _db().execute(
+        tables = [codes_under(prefix, pool) for (prefixes,) in _db().execute(
             "SELECT p.prefixes FROM pindex_fts f JOIN pindex p ON p.id = f.rowid WHERE pindex_fts MATCH ? "
             "ORDER BY bm25(pindex_fts) LIMIT 5", (_match(tokens, joiner),))
             for prefix in prefixes.split() if len(prefix) >= 4]  # a whole table is too broad
@@ -216,7 +226,9 @@ def search(query: str, limit: int = 10) -> list[CodeRecord]:
             if code and code not in found:
                 found.append(code)
         found += [r[0] for r in _db().execute("SELECT code FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?",
-                                              (_match(tokens, joiner), limit)) if r[0] not in found]
+                                              (_match(tokens, joiner), pool)) if r[0] not in found]
         if found:
             break
+    if approaches:
+        found.sort(key=lambda code: code[4] not in approaches)  # stable: keeps the relevance order
     return [get(c) for c in found[:limit]]

@@ -29,20 +29,21 @@ def index_terms(text: str) -> str:
     return " ".join(words(text))
 
 
-@lru_cache(maxsize=1)
-def _synonym_table() -> dict[str, str]:
-    """Abbreviations and everyday words mapped to the words the code set uses."""
-    path = DATA_DIR / "codesets" / "synonyms.yaml"
+@lru_cache(maxsize=4)
+def _synonym_table(name: str = "synonyms.yaml") -> dict[str, str]:
+    """Abbreviations and everyday words mapped to the words the code set uses
+    (data/codesets/synonyms.yaml for ICD-10-CM, pcs-synonyms.yaml for ICD-10-PCS)."""
+    path = DATA_DIR / "codesets" / name
     table = yaml.safe_load(path.read_text()) or {}
     return {" ".join(words(k)): " ".join(words(v)) for k, v in table.items()}
 
 
-def expand(query: str, synonyms: bool = True) -> list[str]:
+def expand(query: str, synonyms: bool = True, table_name: str = "synonyms.yaml") -> list[str]:
     """Query words with known phrases replaced by their code-set wording."""
     tokens = words(query)
     if not synonyms:
         return tokens
-    table = _synonym_table()
+    table = _synonym_table(table_name)
     longest = max((len(k.split()) for k in table), default=1)
     out: list[str] = []
     i = 0

@@ -111,3 +111,18 @@ def test_search_by_index_word_finds_both_tables_of_an_appendectomy():
 def test_search_by_title_words():
     assert "0DTJ4ZZ" in [r.code for r in icd10pcs.search("resection appendix percutaneous endoscopic")]
     assert icd10pcs.search("   ") == []
+
+
+def test_search_ranks_the_approach_a_person_names_first():
+    from medcode.codesets import search
+
+    assert search("laparoscopic appendectomy", system="icd10pcs")[0].code[:5] == "0DTJ4"
+    assert search("laparoscopic cholecystectomy", system="icd10pcs")[0].code[:5] == "0FT44"
+
+
+def test_search_understands_everyday_procedure_words():
+    from medcode.codesets import search
+
+    assert search("total hip replacement", system="icd10pcs")[0].code[:4] in ("0SR9", "0SRB")
+    assert search("cabg", system="icd10pcs")[0].code.startswith("021")
+    assert "5A1955Z" in [r.code for r in search("mechanical ventilation", system="icd10pcs", limit=10)]
