@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from medcode import codesets
 from medcode.checking.references import references
-from medcode.checking.rules import RULES
+from medcode.checking.rules import RULES, SUBJECT, guideline
 from medcode.codesets.record import CodeError, CodeRecord
 
 
@@ -16,10 +16,11 @@ class Finding:
     rule: str
     message: str
     code: str | None = None
+    system: str = "icd10cm"
 
     @property
     def guideline(self) -> str:
-        return RULES[self.rule].guideline
+        return guideline(self.rule, self.system)
 
 
 @dataclass
@@ -87,10 +88,15 @@ def _seventh_character_repair(system, code: str) -> CodeRecord | None:
     return None
 
 
-def _relation(answer: CodeRecord, key: str) -> str | None:
+def _relation(answer: CodeRecord, key: str, system: str) -> str | None:
+    """How an existing answer code relates to one key code, as a rule id (None: unrelated)."""
     a, k = _flat(answer.code), _flat(key)
     if a == k:
         return "exact"
+    if system == "icd10pcs":  # same section and body system: some axis is wrong
+        return "wrong_code" if a[:2] == k[:2] else None
+    if system != "icd10cm":  # CPT/HCPCS: same family (99213 for 99214) earns a little
+        return "wrong_code" if a[:3] == k[:3] else None
     if len(k) == 7 and (a[:6] == k[:6] or a == k[:6].rstrip("X")):
         return "seventh_character"
     if k.startswith(a):
@@ -98,6 +104,14 @@ def _relation(answer: CodeRecord, key: str) -> str | None:
     if a[:3] == k[:3] and answer.billable:
         return "less_specific" if "unspecified" in answer.description.lower() else "wrong_code"
     return None
+
+
+def _pcs_axes_that_differ(answer: CodeRecord, key: str) -> list[str]:
+    """Names of the PCS axes where the answer's characters differ from the key's (not the values)."""
+    axes = answer.extra.get("axes", [])
+    flat = _flat(key)
+    return [axis["axis"].lower() for axis in axes
+            if axis["position"] <= len(flat) and _flat(answer.code)[axis["position"] - 1] != flat[axis["position"] - 1]]
 
 
 def _excludes1_conflict(a: CodeRecord, b: CodeRecord) -> bool:
@@ -114,25 +128,31 @@ def check(answer, key, points: float = 1.0, ordered: bool = False, system: str |
     slots = _key_slots(key)
     system_name = system or infer_system(slots[0][0])
     cs = codesets.system(system_name)
+    subject = SUBJECT.get(system_name, "condition")
     findings: list[Finding] = []
+
+    def add(rule: str, message: str, code: str | None = None) -> None:
+        findings.append(Finding(rule, message, code, system_name))
+
     valid: list[CodeRecord] = []
     broken_seventh: list[tuple[str, CodeRecord]] = []
     raw_answers = _as_list(answer)
     if not raw_answers:
-        return CheckResult(0.0, float(points), [Finding("missing_code", "No code was given; type a code between the quotes.")])
+        return CheckResult(0.0, float(points), [Finding("missing_code", "No code was given; type a code between the quotes.",
+                                                        None, system_name)])
     for raw in raw_answers:
         code = cs.normalize(raw)
         if not cs.well_formed(code):
-            findings.append(Finding("invalid_format", f"'{raw.strip()}' is not a well-formed code: {cs.FORMAT_HINT}.", raw.strip()))
+            add("invalid_format", f"'{raw.strip()}' is not a well-formed code: {cs.FORMAT_HINT}.", raw.strip())
             continue
         record = _find(cs, code)
         if record is None:
-            parent = _seventh_character_repair(cs, code)
+            parent = _seventh_character_repair(cs, code) if system_name == "icd10cm" else None
             if parent is not None:
                 broken_seventh.append((code, parent))
             else:
-                findings.append(Finding("unknown_code", f"{code} is not a code in {system_name.upper()} FY{cs.FISCAL_YEAR}; "
-                                        "look the term up in the index and verify it in the tabular list.", code))
+                add("unknown_code", f"{code} is not a valid code in {system_name.upper()} FY{cs.FISCAL_YEAR}; "
+                    "look the term up in the index and verify it in the tables.", code)
             continue
         valid.append(record)
 
@@ -141,7 +161,7 @@ def check(answer, key, points: float = 1.0, ordered: bool = False, system: str |
     for ai, rec in enumerate(valid):
         for si, slot in enumerate(slots):
             for alt in slot:
-                rel = _relation(rec, cs.normalize(alt))
+                rel = _relation(rec, cs.normalize(alt), system_name)
                 if rel:
                     pairs.append((RULES[rel].credit, ai, si, rel))
     for bi, (code, parent) in enumerate(broken_seventh):
@@ -164,20 +184,20 @@ def check(answer, key, points: float = 1.0, ordered: bool = False, system: str |
         if ai in matched_a:
             si, rel = matched_a[ai]
             earned += RULES[rel].credit
-            findings.append(Finding(rel, _message(rel, code, record), code))
+            key_code = cs.normalize(slots[si][0])
+            add(rel, _message(rel, code, record, system_name, key_code), code)
         elif record is None:
-            findings.append(Finding("unknown_code", f"{code} is not a code: its 7th character (or the placeholder X "
-                                    "before it) is not one the category allows.", code))
+            add("unknown_code", f"{code} is not a code: its 7th character (or the placeholder X "
+                "before it) is not one the category allows.", code)
         else:
-            findings.append(Finding("extra_code", f"{code} is not supported by the documentation as the item describes it, "
-                                    "or it repeats a condition another code already covers.", code))
+            add("extra_code", f"{code} is not supported by the documentation as the item describes it, "
+                f"or it repeats a {subject} another code already covers.", code)
         if record is not None and not record.billable and matched_a.get(ai, (0, ""))[1] != "exact":
-            findings.append(Finding("not_billable", f"{code} is a {record.kind} heading, not a reportable code: "
-                                    "report a code to its full number of characters.", code))
-    if ai_missing := [si for si in range(len(slots)) if si not in matched_s]:
-        for _ in ai_missing:
-            findings.append(Finding("missing_code", "A condition the documentation supports has no code; re-read the "
-                                    "documentation and follow every 'use additional code' and 'code first' note."))
+            add("not_billable", f"{code} is a {record.kind} heading, not a reportable code: "
+                "report a code to its full number of characters.", code)
+    notes_hint = (" and follow every 'use additional code' and 'code first' note" if system_name == "icd10cm" else "")
+    for _ in [si for si in range(len(slots)) if si not in matched_s]:
+        add("missing_code", f"A {subject} the documentation supports has no code; re-read the documentation{notes_hint}.")
 
     exact_key = {ai for ai, (_, rel) in matched_a.items() if rel == "exact"}
     conflicts = 0  # penalised only where neither code is already an extra code
@@ -185,8 +205,8 @@ def check(answer, key, points: float = 1.0, ordered: bool = False, system: str |
         for j, b in enumerate(valid):
             if i < j and not {i, j} <= exact_key and (_excludes1_conflict(a, b) or _excludes1_conflict(b, a)):
                 conflicts += i in matched_a and j in matched_a
-                findings.append(Finding("excludes1", f"{a.code} and {b.code} are never reported together: an Excludes1 note "
-                                        "says one condition is not coded with the other.", f"{a.code},{b.code}"))
+                add("excludes1", f"{a.code} and {b.code} are never reported together: an Excludes1 note "
+                    "says one condition is not coded with the other.", f"{a.code},{b.code}")
 
     out_of_order = False
     if ordered:
@@ -195,8 +215,9 @@ def check(answer, key, points: float = 1.0, ordered: bool = False, system: str |
         first_slot_late = 0 in matched_s and [ai for ai, (si, _) in matched_a.items() if si == 0][0] != 0
         out_of_order = positions != sorted(positions) or first_slot_late
         if out_of_order:
-            findings.append(Finding("sequencing", "The codes are in the wrong order: list the principal (or first-listed) "
-                                    "diagnosis first and an etiology before its manifestation."))
+            add("sequencing", "The codes are in the wrong order: " + (
+                "list the principal procedure (the definitive treatment) first." if system_name == "icd10pcs" else
+                "list the principal (or first-listed) diagnosis first and an etiology before its manifestation."))
 
     extras = sum(1 for f in findings if f.rule == "extra_code")
     penalty = (extras * RULES["extra_code"].penalty + conflicts * RULES["excludes1"].penalty
@@ -206,7 +227,15 @@ def check(answer, key, points: float = 1.0, ordered: bool = False, system: str |
     return CheckResult(score=score, points=float(points), findings=findings)
 
 
-def _message(rule: str, code: str, record: CodeRecord | None) -> str:
+def _message(rule: str, code: str, record: CodeRecord | None, system: str, key: str) -> str:
+    """What a matched code got right and wrong, without naming the key."""
+    if rule == "wrong_code" and system == "icd10pcs" and record is not None:
+        axes = _pcs_axes_that_differ(record, key)
+        return (f"{code} is in the right section and body system, but its {', '.join(axes)} "
+                f"{'does' if len(axes) == 1 else 'do'} not match the documentation: check each value against "
+                "the root operation and approach definitions.")
+    if rule == "wrong_code" and system != "icd10cm":
+        return f"{code} is in the right code family but does not describe the {SUBJECT[system]} documented."
     return {
         "exact": f"{code} is correct.",
         "less_specific": f"{code} names the right condition but not to the specificity the documentation supports: "

@@ -33,3 +33,21 @@ RULES = {r.id: r for r in (
     Rule("excludes1", "Excludes1: the two codes are never reported together", "I.A.12.a", penalty=0.5),
     Rule("sequencing", "Codes in the wrong order", "II / IV.G", penalty=0.5),
 )}
+
+# Where another code system decides the rule: ICD-10-PCS Official Guidelines (A = conventions,
+# B = Medical and Surgical), the UHDDS for the principal procedure, the CPT and HCPCS code books.
+SYSTEM_GUIDELINES = {
+    "icd10pcs": {"exact": "PCS A11", "invalid_format": "PCS A1-A2", "unknown_code": "PCS A8",
+                 "not_billable": "PCS A8", "less_specific": "PCS A8", "wrong_code": "PCS A11, B3.1a",
+                 "missing_code": "PCS B3.2", "extra_code": "PCS B3.1b", "sequencing": "UHDDS principal procedure"},
+    "cpt": {rule: "CPT guidelines: report the code that describes the service performed" for rule in RULES},
+    "hcpcs": {rule: "HCPCS Level II: report the code that describes the item or service" for rule in RULES},
+}
+
+# What a code reports, for messages: a condition, a procedure, a service.
+SUBJECT = {"icd10cm": "condition", "icd10pcs": "procedure", "cpt": "service", "hcpcs": "item or service"}
+
+
+def guideline(rule: str, system: str = "icd10cm") -> str:
+    """The guideline section that decides `rule` in `system`."""
+    return SYSTEM_GUIDELINES.get(system, {}).get(rule, RULES[rule].guideline)

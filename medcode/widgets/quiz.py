@@ -71,7 +71,7 @@ class SelfCheckQuiz(W.VBox):
         if not self.answers[index].value.strip():
             self.feedback[index].value = ""
             return None
-        result = check(self.answers[index].value, q["key"], ordered=q.get("ordered", False))
+        result = check(self.answers[index].value, q["key"], ordered=q.get("ordered", False), system=q.get("system"))
         self.feedback[index].value = feedback_html(result, q["guideline"])
         return result
 

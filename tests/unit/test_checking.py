@@ -124,3 +124,27 @@ def test_form_check_accepts_codes_and_rejects_everything_else():
         assert not ok and message
     with pytest.raises(AssertionError, match="still empty"):
         assert_code_form("")
+
+
+def test_pcs_answer_names_the_axis_that_is_wrong_and_cites_pcs_guidelines():
+    result = check("0DTJ0ZZ", "0DTJ4ZZ", points=2)
+    finding = result.findings[0]
+    assert finding.rule == "wrong_code" and "approach" in finding.message
+    assert finding.guideline.startswith("PCS") and "0DTJ4ZZ" not in finding.message
+    assert result.score == 0.5
+
+
+def test_pcs_wrong_root_operation_is_not_a_seventh_character_finding():
+    result = check("0FB03ZZ", "0FB03ZX")
+    assert result.rules == ["wrong_code"] and "qualifier" in result.findings[0].message
+
+
+def test_pcs_missing_procedure_speaks_of_a_procedure():
+    result = check(["0FT40ZZ"], ["0FT40ZZ", "0FJ44ZZ"], ordered=True)
+    missing = next(f for f in result.findings if f.rule == "missing_code")
+    assert "procedure" in missing.message and missing.guideline == "PCS B3.2"
+
+
+def test_cpt_level_in_the_same_family_earns_a_little():
+    result = check("99214", "99213", system="cpt")
+    assert result.rules == ["wrong_code"] and result.score == 0.25
