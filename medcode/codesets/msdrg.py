@@ -40,6 +40,8 @@ class SecondaryDiagnosis:
     severity: str  # "MCC", "CC" or "none", as the grouper classed it
     excluded: bool
     affected_drg: bool
+    poa: str = ""  # present-on-admission indicator sent with the claim (Y, N, U, W), if any
+    hac: str = ""  # the hospital-acquired condition whose criteria the claim met, if any
 
     @property
     def counts_as(self) -> str:
@@ -116,9 +118,17 @@ def _sex(sex: str | int) -> int:
         raise CodeError(f"sex must be M, F or U, not '{sex}'") from None
 
 
+POA_INDICATORS = ("Y", "N", "U", "W")
+
+
 def group(pdx: str, sdx: list[str] | tuple[str, ...] = (), procedures: list[str] | tuple[str, ...] = (),
-          age: int = 70, sex: str | int = "M", discharge_status: int = 1) -> DrgResult:
-    """Group one inpatient claim. Codes may be written with or without dots."""
+          age: int = 70, sex: str | int = "M", discharge_status: int = 1,
+          poa: dict[str, str] | None = None) -> DrgResult:
+    """Group one inpatient claim. Codes may be written with or without dots.
+
+    `poa` maps secondary diagnoses to present-on-admission indicators (Y, N, U, W);
+    with it the grouper applies the hospital-acquired condition (HAC) rules.
+    """
     import msdrg
 
     if not 0 <= int(age) <= 124:
@@ -126,9 +136,18 @@ def group(pdx: str, sdx: list[str] | tuple[str, ...] = (), procedures: list[str]
     principal = _diagnosis(pdx)
     secondary = [_diagnosis(c) for c in sdx]
     procs = [icd10pcs.get(c) for c in procedures]
+    indicators = {_diagnosis(code).code: flag for code, flag in (poa or {}).items()}
+    for flag in indicators.values():
+        if flag not in POA_INDICATORS:
+            raise CodeError(f"a POA indicator the grouper takes is Y, N, U or W, not '{flag}'")
+    if poa is None:
+        sdx_claim = [_flat(r) for r in secondary]
+    else:
+        sdx_claim = [(_flat(r), indicators.get(r.code, "Y")) for r in secondary]
     claim = msdrg.create_claim(version=VERSION, age=int(age), sex=_sex(sex),
                                discharge_status=int(discharge_status), pdx=_flat(principal),
-                               sdx=[_flat(r) for r in secondary], procedures=[r.code for r in procs])
+                               sdx=sdx_claim, procedures=[r.code for r in procs],
+                               **({"pdx_poa": "Y"} if poa is not None else {}))
     out = _grouper().group(claim)
     by_code = {d["code"]: d for d in out.get("sdx_output") or []}
     by_proc = {p["code"]: p for p in out.get("proc_output") or []}
@@ -141,18 +160,20 @@ def group(pdx: str, sdx: list[str] | tuple[str, ...] = (), procedures: list[str]
         gmlos=row.gmlos if row else None, amlos=row.amlos if row else None,
         severity=out.get("final_severity", "NONE").replace("NONE", "none"),
         return_code=out.get("return_code", ""), principal=principal.code,
-        secondary=tuple(_secondary(r, by_code.get(_flat(r), {})) for r in secondary),
+        secondary=tuple(_secondary(r, by_code.get(_flat(r), {}), indicators.get(r.code, "")) for r in secondary),
         procedures=tuple(Procedure(r.code, r.description, bool(by_proc.get(r.code, {}).get("is_or")),
                                    by_proc.get(r.code, {}).get("drg_impact", "NONE") != "NONE")
                          for r in procs),
     )
 
 
-def _secondary(record: CodeRecord, out: dict) -> SecondaryDiagnosis:
+def _secondary(record: CodeRecord, out: dict, poa: str = "") -> SecondaryDiagnosis:
     severity = {"MCC": "MCC", "CC": "CC"}.get(out.get("severity"), "none")
+    met = [h for h in out.get("hacs") or [] if h.get("hac_status") == "HAC_CRITERIA_MET"]
+    hac = f"HAC {met[0]['hac_number']:02d}: {met[0]['description']}" if met else ""
     return SecondaryDiagnosis(record.code, record.description, severity,
                               "EXCLUDED" in (out.get("flags") or []),
-                              out.get("drg_impact", "NONE") != "NONE")
+                              out.get("drg_impact", "NONE") != "NONE", poa, hac)
 
 
 def impact(pdx: str, sdx: list[str] | tuple[str, ...] = (), procedures: list[str] | tuple[str, ...] = (),

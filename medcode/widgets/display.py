@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from medcode.pictures import Picture
+
 from medcode.codesets import icd10cm_browse
 from medcode import codesets
 
@@ -51,25 +53,6 @@ def chapter_chart():
     ax.set_title("ICD-10-CM FY2026: billable codes per chapter")
     fig.tight_layout()
     return Picture(fig, "ICD-10-CM FY2026: billable codes per chapter (bar chart)")
-
-
-class Picture:
-    """A matplotlib Figure shown once as PNG, with a stable text form for nbval."""
-
-    def __init__(self, figure, title: str):
-        self.figure, self.title = figure, title
-
-    def _repr_png_(self) -> bytes:
-        import io
-
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        buffer = io.BytesIO()
-        FigureCanvasAgg(self.figure).print_png(buffer)
-        return buffer.getvalue()
-
-    def __repr__(self) -> str:
-        return f"<{self.title}>"
 
 
 def children_table(code: str) -> pd.DataFrame:
