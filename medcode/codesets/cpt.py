@@ -9,10 +9,11 @@ data/codesets/cpt-teaching-set.csv: it loads, validates, looks up and searches i
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
-from medcode.codesets.record import CodeRecord, InvalidCodeFormat, UnknownCode
-from medcode.codesets.teaching_set import WordIndex, duplicates, read_rows
+from medcode.codesets.record import CodeRecord
+from medcode.codesets.teaching_set import WordIndex, duplicates, find_row, load_validated
 from medcode.paths import DATA_DIR
 
 SYSTEM = "cpt"
@@ -120,11 +121,7 @@ def validate(rows: list[dict[str, str]]) -> list[str]:
 @lru_cache(maxsize=1)
 def load() -> dict[str, dict[str, str]]:
     """The validated teaching set, keyed by code, in file order."""
-    rows = read_rows(DATA_FILE)
-    problems = validate(rows)
-    if problems:
-        raise ValueError(f"{DATA_FILE.name}: " + "; ".join(problems))
-    return {r["code"]: r for r in rows}
+    return load_validated(DATA_FILE, validate)
 
 
 @lru_cache(maxsize=1)
@@ -138,13 +135,7 @@ def exists(code: str) -> bool:
 
 def get(code: str) -> CodeRecord:
     """The record of a code or modifier in the teaching set (description in our own words)."""
-    norm = normalize(code)
-    if not well_formed(norm):
-        raise InvalidCodeFormat(f"'{code}' is not a well-formed code: {FORMAT_HINT}.")
-    row = load().get(norm)
-    if row is None:
-        raise UnknownCode(f"{norm} is not in the course's teaching set of CPT {FISCAL_YEAR} "
-                          "(it may still be a real CPT code).")
+    norm, row = find_row(code, sys.modules[__name__], load(), "CPT")
     section = row["section"]
     span = next(f"{a}-{b}" for name, a, b in _section_spans(norm) if name == section)
     return CodeRecord(SYSTEM, norm, row["plain_description"], row["kind"] == "code", row["kind"],

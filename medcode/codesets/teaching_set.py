@@ -20,6 +20,28 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
+def load_validated(path: Path, validate) -> dict[str, dict[str, str]]:
+    """The rows of a teaching set keyed by code, in file order; ValueError listing every problem."""
+    rows = read_rows(path)
+    problems = validate(rows)
+    if problems:
+        raise ValueError(f"{path.name}: " + "; ".join(problems))
+    return {r["code"]: r for r in rows}
+
+
+def find_row(code: str, module, rows: dict[str, dict[str, str]], set_name: str) -> tuple[str, dict[str, str]]:
+    """(normalized code, row) of a teaching-set code, or the look-up error a student reads."""
+    from medcode.codesets.record import InvalidCodeFormat, UnknownCode
+
+    norm = module.normalize(code)
+    if not module.well_formed(norm):
+        raise InvalidCodeFormat(f"'{code}' is not a well-formed code: {module.FORMAT_HINT}.")
+    if norm not in rows:
+        raise UnknownCode(f"{norm} is not in the course's teaching set of {set_name} {module.FISCAL_YEAR} "
+                          f"(it may still be a real {set_name.split()[0]} code).")
+    return norm, rows[norm]
+
+
 def duplicates(codes: list[str]) -> list[str]:
     seen, twice = set(), []
     for code in codes:
