@@ -8,7 +8,8 @@ from pathlib import Path
 
 from medcode.grading import batch, samples
 from medcode.grading.nbgrader_cli import run
-from medcode.grading.outcome import write_csv
+from medcode.grading.pipeline import grade_class
+from medcode.grading.summary import summary
 from medcode.paths import PROJECT_ROOT
 
 
@@ -25,29 +26,17 @@ def prepare_course(course: Path, assignment: str) -> None:
     shutil.copytree(samples.SAMPLES_DIR / "submitted", course / "submitted")
 
 
-def table(outcomes, expected: dict | None = None) -> str:
-    head = f"{'student':<11} {'score':>6} {'of':>4}  {'status':<8} message"
-    lines = [head, "-" * len(head)]
-    for o in outcomes:
-        lines.append(f"{o.student_id:<11} {o.score:>6g} {o.max_score:>4g}  {o.status:<8} {o.message}")
-    return "\n".join(lines)
-
-
-def run_demo(course: Path, progress: bool = True) -> list:
+def run_demo(course: Path, workers: int = 2, progress: bool = True) -> list:
     spec = samples.load_spec()
     assignment = spec["assignment"]
     start = time.perf_counter()
-    print(f"== 1/4 generate the release of '{assignment}' from source/ (nbgrader generate_assignment)")
+    print(f"== 1/3 generate the release of '{assignment}' from source/ (nbgrader generate_assignment)")
     prepare_course(course, assignment)
-    print(f"== 2/4 autograde {len(spec['students'])} sample submissions (nbgrader autograde, per-cell timeout)")
-    outcomes, log = batch.grade_assignment(course, assignment, progress=progress)
-    (course / "reports" / assignment).mkdir(parents=True, exist_ok=True)
-    (course / "reports" / assignment / "autograde.log").write_text(log)
-    print("== 3/4 feedback and export (nbgrader generate_feedback, nbgrader export)")
-    batch.feedback_and_export(course, assignment)
-    grades = write_csv(outcomes, course / "reports" / assignment / "grades.csv")
-    print("== 4/4 outcomes")
-    print(table(outcomes))
-    print(f"\ngrades: {grades}\nfeedback: {course / 'feedback'}\n"
-          f"{len(outcomes)} submissions, each with a recorded outcome, in {time.perf_counter() - start:.0f} s")
-    return outcomes
+    print(f"== 2/3 grade {len(spec['students'])} sample submissions with `medcode grade --workers {workers}` "
+          "(nbgrader autograde and feedback in worker processes, with time, memory and output limits)")
+    graded = grade_class(course, assignment, workers=workers, progress=progress)
+    print("== 3/3 export the gradebook (nbgrader export)")
+    batch.export(course, assignment)
+    print(summary(graded, time.perf_counter() - start))
+    print(f"feedback: {course / 'feedback'}")
+    return graded.outcomes

@@ -40,13 +40,39 @@ def locked_cell_changes(submitted: Path, release: Path) -> tuple[list[str], list
     return edited, deleted
 
 
-def timed_out_cells(autograded: Path) -> list[str]:
-    """Grade ids (or cell numbers) of cells that hit the per-cell timeout."""
+def cell_label(cell, number: int) -> str:
+    return cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {number}"
+
+
+def cell_errors(autograded: Path) -> list[tuple[str, str]]:
+    """(cell label, error name) of every error output in a graded notebook, in cell order."""
     nb = nbformat.read(autograded, as_version=4)
-    out = []
-    for i, cell in enumerate(nb.cells, 1):
-        for o in cell.get("outputs", []):
-            if o.get("output_type") == "error" and o.get("ename") in ("CellTimeoutError", "TimeoutError", "DeadKernelError"):
-                out.append(cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {i}")
-                break
-    return out
+    return [(cell_label(cell, i), o.get("ename", ""))
+            for i, cell in enumerate(nb.cells, 1) for o in cell.get("outputs", [])
+            if o.get("output_type") == "error"]
+
+
+def cut_outputs(autograded: Path) -> list[str]:
+    """Labels of cells whose output the grader cut to the output limit."""
+    nb = nbformat.read(autograded, as_version=4)
+    return [cell_label(cell, i) for i, cell in enumerate(nb.cells, 1)
+            if any("output cut (grading limit)" in str(o.get("text", "")) + str(o.get("data", {}))
+                   for o in cell.get("outputs", []))]
+
+
+def duplicated_grade_ids(submitted: Path) -> list[str]:
+    """Grade ids that appear on more than one cell of a submission (nbgrader keeps the last)."""
+    nb = nbformat.read(submitted, as_version=4)
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
+    return sorted({i for i in ids if i and ids.count(i) > 1})
+
+
+IGNORED_PARTS = {".ipynb_checkpoints", "__pycache__"}
+
+
+def extra_files(folder: Path, notebooks: list[str]) -> list[str]:
+    """Files in a submission folder other than the assignment's notebooks."""
+    expected = {f"{n}.ipynb" for n in notebooks}
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
+                  if p.is_file() and str(p.relative_to(folder)) not in expected
+                  and not IGNORED_PARTS & set(p.relative_to(folder).parts))

@@ -19,4 +19,4 @@ def nbgrader_env() -> dict:
 def run(args: list[str], course_dir: Path, timeout: float | None = None) -> subprocess.CompletedProcess:
     """`nbgrader ARGS` in course_dir; output captured, never raises on a non-zero exit."""
     return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_dir, env=nbgrader_env(),
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=timeout, check=False)

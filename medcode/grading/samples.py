@@ -34,6 +34,7 @@ def _fill(nb, student: dict):
     answers = student.get("answers", {})
     replace = student.get("replace_cells", {})
     deleted = set(student.get("delete_cells", []))
+    duplicated = set(student.get("duplicate_cells", []))
     kept = []
     for cell in nb.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
@@ -45,6 +46,10 @@ def _fill(nb, student: dict):
         elif grade_id.endswith("-answer") and item in answers:
             cell.source = answer_line(item, answers[item])
         kept.append(cell)
+        if grade_id in duplicated:  # a copy right below, grade id and all (ids of cells must stay unique)
+            copy = nbformat.from_dict(json.loads(json.dumps(cell)))
+            copy["id"] = f"{cell.get('id', grade_id)}-copy"
+            kept.append(copy)
     nb.cells = kept
     return nb
 
@@ -57,7 +62,9 @@ def write_submissions(dest: Path, spec: dict | None = None, release_root: Path =
     for student in spec["students"]:
         folder = dest / student["id"] / assignment
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{assignment}.ipynb"
+        target = folder / student.get("rename", f"{assignment}.ipynb")
+        for name, text in student.get("extra_files", {}).items():
+            (folder / name).write_text(text)
         if "raw" in student:
             target.write_text(student["raw"])
             continue

@@ -1,0 +1,2 @@
+def tidy(code):
+    return code.strip().upper()
