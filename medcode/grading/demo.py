@@ -24,6 +24,17 @@ def prepare_course(course: Path, assignment: str) -> None:
     if result.returncode:
         raise RuntimeError(f"nbgrader generate_assignment failed:\n{result.stdout}{result.stderr}")
     shutil.copytree(samples.SAMPLES_DIR / "submitted", course / "submitted")
+    register_students(course)
+
+
+def register_students(course: Path) -> None:
+    """Give the synthetic students names in the gradebook, so the formgrader shows more than ids."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for student in samples.load_spec()["students"]:
+            first, last = samples.display_name(student["id"])
+            gb.update_or_create_student(student["id"], first_name=first, last_name=last)
 
 
 def run_demo(course: Path, workers: int = 2, progress: bool = True) -> list:

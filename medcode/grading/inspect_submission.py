@@ -67,7 +67,7 @@ def duplicated_grade_ids(submitted: Path) -> list[str]:
     return sorted({i for i in ids if i and ids.count(i) > 1})
 
 
-IGNORED_PARTS = {".ipynb_checkpoints", "__pycache__"}
+IGNORED_PARTS = {".ipynb_checkpoints", "__pycache__", "timestamp.txt"}  # timestamp.txt: nbgrader's own
 
 
 def extra_files(folder: Path, notebooks: list[str]) -> list[str]:

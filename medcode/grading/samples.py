@@ -59,9 +59,11 @@ def write_submissions(dest: Path, spec: dict | None = None, release_root: Path =
     spec = spec or load_spec()
     assignment = spec["assignment"]
     release_nb = release_root / assignment / f"{assignment}.ipynb"
-    for student in spec["students"]:
+    for n, student in enumerate(spec["students"]):
         folder = dest / student["id"] / assignment
         folder.mkdir(parents=True, exist_ok=True)
+        # nbgrader's submission time: fixed, so fixtures and grades never depend on the clock
+        (folder / "timestamp.txt").write_text(f"{spec['submitted_on']} {17 + n // 60:02d}:{n % 60:02d}:00.000000 UTC")
         target = folder / student.get("rename", f"{assignment}.ipynb")
         for name, text in student.get("extra_files", {}).items():
             (folder / name).write_text(text)
@@ -71,6 +73,11 @@ def write_submissions(dest: Path, spec: dict | None = None, release_root: Path =
         nb = _fill(nbformat.read(release_nb, as_version=4), student)
         nbformat.write(nb, target)
     return [s["id"] for s in spec["students"]]
+
+
+def display_name(student_id: str) -> tuple[str, str]:
+    """(first, last) name shown in the formgrader: s01-ada -> ("Ada", "Sample")."""
+    return student_id.split("-", 1)[-1].capitalize(), "Sample"
 
 
 def expected_outcomes(spec: dict | None = None) -> dict[str, dict]:
