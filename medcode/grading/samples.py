@@ -16,6 +16,7 @@ import yaml
 from medcode.paths import DATA_DIR, PROJECT_ROOT
 
 SAMPLES_DIR = DATA_DIR / "sample_submissions"
+DEFAULT_DAY = "2026-11-02"  # submission day of a spec that names none
 
 
 def load_spec(path: Path = SAMPLES_DIR / "students.yaml") -> dict:
@@ -63,7 +64,8 @@ def write_submissions(dest: Path, spec: dict | None = None, release_root: Path =
         folder = dest / student["id"] / assignment
         folder.mkdir(parents=True, exist_ok=True)
         # nbgrader's submission time: fixed, so fixtures and grades never depend on the clock
-        (folder / "timestamp.txt").write_text(f"{spec['submitted_on']} {17 + n // 60:02d}:{n % 60:02d}:00.000000 UTC")
+        day = spec.get("submitted_on", DEFAULT_DAY)
+        (folder / "timestamp.txt").write_text(f"{day} {17 + n // 60:02d}:{n % 60:02d}:00.000000 UTC")
         target = folder / student.get("rename", f"{assignment}.ipynb")
         for name, text in student.get("extra_files", {}).items():
             (folder / name).write_text(text)
