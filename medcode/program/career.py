@@ -113,13 +113,17 @@ def _number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def _check_figure(entry, where: str, seeds: set[str]) -> list[str]:
-    problems = []
+def _missing(entry, keys: tuple[str, ...], where: str) -> list[str]:
+    """Problems of an entry that is not a mapping or lacks one of `keys`."""
     if not isinstance(entry, dict):
         return [f"{where}: not a mapping"]
-    for key in ("id", "topic", "label", "value", "unit", "source"):
-        if entry.get(key) in (None, ""):
-            problems.append(f"{where}: missing {key}")
+    return [f"{where}: missing {key}" for key in keys if entry.get(key) in (None, "")]
+
+
+def _check_figure(entry, where: str, seeds: set[str]) -> list[str]:
+    if not isinstance(entry, dict):
+        return _missing(entry, (), where)
+    problems = _missing(entry, ("id", "topic", "label", "value", "unit", "source"), where)
     if set(entry) - FIGURE_KEYS:
         problems.append(f"{where}: unknown keys {sorted(set(entry) - FIGURE_KEYS)}")
     value = entry.get("value")
@@ -183,12 +187,9 @@ def validate(raw) -> list[str]:
             ids.append(f.get("id"))
     for i, s in enumerate(raw.get("set_aside") or [], 1):
         where = f"set_aside {s.get('id', i) if isinstance(s, dict) else i}"
+        problems += _missing(s, ("id", "label", "value", "unit", "source", "reason"), where)
         if not isinstance(s, dict):
-            problems.append(f"{where}: not a mapping")
             continue
-        for key in ("id", "label", "value", "unit", "source", "reason"):
-            if s.get(key) in (None, ""):
-                problems.append(f"{where}: missing {key}")
         if "year" in s or "period" in s:
             problems.append(f"{where}: has a year, so it belongs under figures")
         ids.append(s.get("id"))
@@ -197,12 +198,9 @@ def validate(raw) -> list[str]:
         problems.append(f"duplicate ids: {', '.join(dupes)}")
     for i, c in enumerate(raw["credentials"], 1):
         where = f"credential {c.get('id', i) if isinstance(c, dict) else i}"
+        problems += _missing(c, ("id", "body", "title", "fits", "year", "source"), where)
         if not isinstance(c, dict):
-            problems.append(f"{where}: not a mapping")
             continue
-        for key in ("id", "body", "title", "fits", "year", "source"):
-            if c.get(key) in (None, ""):
-                problems.append(f"{where}: missing {key}")
         if "format" not in c:
             problems.append(f"{where}: give format (null when certifications.yaml holds it)")
     for kind in ("settings", "trends"):
